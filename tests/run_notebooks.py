@@ -31,6 +31,18 @@ def run(path, timeout=600):
     return nb, time.perf_counter() - start
 
 
+def merge_streams(outputs):
+    """Join consecutive stream outputs of the same name (how they split depends on timing)."""
+    merged = []
+    for out in outputs:
+        if (out.output_type == "stream" and merged and merged[-1].output_type == "stream"
+                and merged[-1].name == out.name):
+            merged[-1].text += out.text
+        else:
+            merged.append(out)
+    return merged
+
+
 def main(argv):
     mode, paths = argv[0], argv[1:] or sorted(str(p) for p in (ROOT / "notebooks").glob("*.ipynb"))
     rows = []
@@ -40,6 +52,8 @@ def main(argv):
         if mode == "execute":
             for cell in nb.cells:
                 cell.metadata.pop("execution", None)
+                if cell.cell_type == "code":
+                    cell.outputs = merge_streams(cell.outputs)
             nbformat.write(nb, path)
         print(f"{Path(path).name:40s} {seconds:6.1f} s", flush=True)
     if mode == "bench":
