@@ -1,0 +1,106 @@
+"""The student edition hides every solution, and every self-check tells a student what is wrong.
+
+For each chapter, one kernel runs the chapter body, then for every coding exercise: the student's
+stub followed by its self-check, a deliberately wrong answer (values bent) and its self-check, a wrong
+shape and its self-check, and finally the real solution and its self-check. The self-check must fail
+with a one-line message the first three times and pass the last.
+"""
+import ast
+import re
+
+import nbformat
+import pytest
+
+from conftest import NOTEBOOKS, source
+from run_notebooks import execute
+from student_edition import student_edition
+
+WRONG = {
+    "values": "np.asarray(a, dtype=float) * 1.25 + 0.5",
+    "shape": "np.asarray(a, dtype=float)[..., None]",
+}
+MUTATE = '''
+import functools
+def _wrong_answer(f):
+    @functools.wraps(f)
+    def g(*args, **kwargs):
+        out = f(*args, **kwargs)
+        bend = lambda a: {expr}
+        return tuple(bend(o) for o in out) if isinstance(out, tuple) else bend(out)
+    return g
+'''
+MESSAGES = re.compile(r"largest difference|wrong shape|NaN or inf|expected numbers")
+
+
+def is_solution(cell):
+    return "solution" in cell.get("metadata", {}).get("tags", [])
+
+
+def is_self_check(cell):
+    return cell.cell_type == "code" and not is_solution(cell) and "check(" in cell.source
+
+
+def exercises(nb):
+    """(solution cell, its self-check cell or None) for every solution cell, in order."""
+    cells = nb.cells
+    return [(c, cells[i + 1] if i + 1 < len(cells) and is_self_check(cells[i + 1]) else None)
+            for i, c in enumerate(cells) if is_solution(c)]
+
+
+def defined_functions(cell):
+    return [n.name for n in ast.parse(cell.source).body if isinstance(n, ast.FunctionDef)]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_student_edition_has_no_solution_code(path):
+    nb = nbformat.read(path, as_version=4)
+    student = student_edition(nb)
+    for original, stub in zip(nb.cells, student.cells):
+        if not is_solution(original):
+            assert stub.source == original.source
+            continue
+        assert "BEGIN SOLUTION" not in stub.source and "your turn" in stub.source.lower()
+        region = re.findall(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", original.source, re.S)
+        for line in "".join(region).splitlines():
+            if line.strip() and not line.strip().startswith("#"):
+                assert line not in stub.source, f"{path.name}: solution line left in: {line!r}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_self_checks_fail_clearly_and_pass_on_the_solution(path):
+    nb = nbformat.read(path, as_version=4)
+    stubs = {id(o): s for o, s in zip(nb.cells, student_edition(nb).cells)}
+    first = next(i for i, c in enumerate(nb.cells) if is_solution(c))
+    cells = [nbformat.v4.new_code_cell(c.source) for c in nb.cells[:first] if c.cell_type == "code"]
+    probes = []                                   # (index of a self-check run, what must happen)
+    for solution, self_check in exercises(nb):
+        if self_check is None:                    # a derivation or an experiment: just run it
+            cells.append(nbformat.v4.new_code_cell(solution.source))
+            continue
+        runs = [(stubs[id(solution)].source, "stub")]
+        for kind, expr in WRONG.items():
+            wraps = "\n".join(f"{f} = _wrong_answer({f})" for f in defined_functions(solution))
+            runs.append((solution.source + "\n" + MUTATE.format(expr=expr) + wraps, kind))
+        runs.append((solution.source, "solution"))
+        for code, kind in runs:
+            cells.append(nbformat.v4.new_code_cell(code))
+            cells.append(nbformat.v4.new_code_cell(self_check.source))
+            probes.append((len(cells) - 1, kind, self_check.source.splitlines()[0]))
+    assert probes, f"{path.name} has no coding exercise with a self-check"
+    probe_nb = nbformat.v4.new_notebook(cells=cells, metadata=nb.metadata)
+    execute(probe_nb, path.parent, allow_errors=True)
+    for index, kind, label in probes:
+        outputs = probe_nb.cells[index].outputs
+        errors = [o for o in outputs if o.output_type == "error"]
+        where = f"{path.name}, self-check {label!r} on the {kind}"
+        if kind == "solution":
+            assert not errors, f"{where}: {errors[0].ename}: {errors[0].evalue}"
+            assert "OK:" in "".join(o.get("text", "") for o in outputs), where
+        elif kind == "stub":
+            assert errors and errors[0].ename == "NotImplementedError", where
+            assert "your turn" in errors[0].evalue.lower(), where
+        else:
+            assert errors, f"{where}: the self-check passed a wrong answer"
+            assert errors[0].ename in {"AssertionError", "ValueError"}, f"{where}: {errors[0].ename}"
+            message = errors[0].evalue
+            assert "\n" not in message and MESSAGES.search(message), f"{where}: {message!r}"
