@@ -7,11 +7,16 @@ NB     ?= notebooks/*.ipynb
 
 # Same quiet, deterministic TensorFlow for every target (the notebooks set these too).
 export TF_CPP_MIN_LOG_LEVEL := 3
-export TF_ENABLE_ONEDNN_OPTS := 0
+export TF_ENABLE_ONEDNN_OPTS ?= 0
 export PYTHONHASHSEED := 0
 export MPLBACKEND := module://matplotlib_inline.backend_inline
 
-.PHONY: venv book test lab execute bench clean
+# The whole suite: nbval (strict, every stored output compared) over the chapters, plus tests/.
+NBVAL = --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
+SUITE = -m pytest tests notebooks --ignore=tests/site $(NBVAL)
+
+.PHONY: venv book test lab execute bench student test-site determinism test-numerics \
+        test-offline test-latest clean
 
 venv: $(STAMP)
 $(STAMP): requirements.txt
@@ -23,9 +28,8 @@ $(STAMP): requirements.txt
 book: $(STAMP)  ## build the website into _build/html (warnings are errors)
 	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going
 
-test: $(STAMP)  ## nbval (strict) over every notebook, plus the structure tests
-	$(BIN)/python -m pytest tests notebooks --nbval --nbval-current-env \
-	    --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
+test: $(STAMP)  ## nbval over every notebook, the structure, student and offline tests
+	$(BIN)/python $(SUITE)
 
 lab: $(STAMP)  ## work on the chapters in JupyterLab
 	$(BIN)/jupyter lab notebooks
@@ -36,6 +40,33 @@ execute: $(STAMP)  ## re-run notebooks in place, top to bottom, fresh kernel eac
 bench: $(STAMP)  ## time each notebook on this machine (writes nothing)
 	$(BIN)/python tests/run_notebooks.py bench $(wildcard $(NB))
 
+student: $(STAMP)  ## the student edition (solutions replaced by stubs) in _build/student
+	$(BIN)/python tests/student_edition.py _build/student
+
+test-site: book  ## the website in headless Chromium; screenshots in _build/screenshots
+	@command -v chromium >/dev/null || { echo "needs Debian's chromium: apt-get install chromium"; exit 1; }
+	$(BIN)/python -m pytest tests/site -p no:cacheprovider
+
+determinism: $(STAMP)  ## re-execute every chapter in place; git diff must show no change at all
+	@git diff --quiet -- notebooks || { echo "notebooks/ has uncommitted changes"; exit 1; }
+	$(MAKE) execute
+	git diff --stat --exit-code -- notebooks
+
+test-numerics: $(STAMP)  ## nbval with oneDNN on and off, with 1 and 2 intra-op threads
+	TF_ENABLE_ONEDNN_OPTS=1 TF_NUM_INTRAOP_THREADS=2 OMP_NUM_THREADS=2 $(BIN)/python -m pytest notebooks $(NBVAL)
+	TF_ENABLE_ONEDNN_OPTS=0 TF_NUM_INTRAOP_THREADS=1 OMP_NUM_THREADS=1 $(BIN)/python -m pytest notebooks $(NBVAL)
+	TF_ENABLE_ONEDNN_OPTS=1 TF_NUM_INTRAOP_THREADS=1 OMP_NUM_THREADS=1 $(BIN)/python -m pytest notebooks $(NBVAL)
+
+test-offline: $(STAMP)  ## the whole suite in a network namespace with no network at all (root)
+	unshare -n sh -c 'ip link set lo up && $(BIN)/python $(SUITE)'
+
+test-latest:  ## the suite in a fresh venv with the newest releases (where Colab is heading)
+	rm -rf .venv-latest && $(PYTHON) -m venv .venv-latest
+	.venv-latest/bin/python -m pip install --quiet --upgrade pip
+	.venv-latest/bin/python -m pip install --quiet -r tests/requirements-latest.txt
+	.venv-latest/bin/python -m pip freeze | grep -iE '^(tensorflow|keras|numpy|matplotlib|scikit-learn)=='
+	.venv-latest/bin/python $(SUITE)
+
 clean:
-	rm -rf _build .pytest_cache
+	rm -rf _build .pytest_cache .venv-latest
 	find . -name .ipynb_checkpoints -prune -exec rm -rf {} +

@@ -1,12 +1,22 @@
 """Shared fixtures for the structure tests."""
 import json
+import os
 import re
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+
+# Every kernel started by this test session (nbval's and the student tests') inherits IPYTHONDIR and
+# so runs tests/no_network.py first: a notebook that touches the network fails its test.
+_ipython_dir = Path(tempfile.mkdtemp(prefix="ffk-ipython-"))
+(_ipython_dir / "profile_default" / "startup").mkdir(parents=True)
+shutil.copy(ROOT / "tests" / "no_network.py", _ipython_dir / "profile_default" / "startup" / "00_no_network.py")
+os.environ["IPYTHONDIR"] = str(_ipython_dir)
 
 
 def load(path):

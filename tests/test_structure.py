@@ -132,3 +132,12 @@ def test_ignored_outputs_still_assert(notebook):
 def test_uses_the_python3_kernel(notebook):
     path, nb = notebook
     assert nb["metadata"]["kernelspec"]["name"] == "python3", path.name
+
+
+def test_every_figure_has_alt_text(notebook):
+    path, nb = notebook
+    for i, cell in enumerate(code_cells(nb)):
+        if any("image/png" in out.get("data", {}) for out in cell.get("outputs", [])):
+            alt = cell["metadata"].get("mystnb", {}).get("image", {}).get("alt", "")
+            assert len(alt) > 20, f"{path.name}: code cell {i} draws a figure without alt text " \
+                                  "(cell metadata mystnb.image.alt)"
