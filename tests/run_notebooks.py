@@ -3,11 +3,13 @@
 Usage (through the Makefile, inside .venv):
     python tests/run_notebooks.py execute [notebooks/NN_x.ipynb ...]
     python tests/run_notebooks.py bench   [notebooks/NN_x.ipynb ...]
+    python tests/run_notebooks.py compare [notebooks/NN_x.ipynb ...]   (after `execute`: vs git HEAD)
 
 Each notebook runs top to bottom in its own new kernel of *this* Python (the .venv's), the same
 kernel nbval uses with --nbval-current-env. No timing metadata is written, so re-executing an
 unchanged notebook leaves an unchanged file.
 """
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -48,8 +50,42 @@ def merge_streams(outputs):
     return merged
 
 
+def text_outputs(cell):
+    """The text a reader sees in a cell's outputs (streams, text/plain, errors), as one string."""
+    parts = []
+    for out in cell.get("outputs", []):
+        parts.append(out.get("text", "") + out.get("data", {}).get("text/plain", "") + out.get("evalue", ""))
+    return "".join(parts)
+
+
+def compare_with_head(path):
+    """Text outputs that differ between the working tree and git HEAD, except in cells tagged
+    nbval-ignore-output (a timing); returns (cells compared, differing cell indices, images changed)."""
+    rel = Path(path).resolve().relative_to(ROOT)
+    head = nbformat.reads(subprocess.run(["git", "show", f"HEAD:{rel}"], cwd=ROOT, check=True,
+                                         capture_output=True, text=True).stdout, as_version=4)
+    now = nbformat.read(path, as_version=4)
+    compared, differ, images = 0, [], 0
+    for i, (old, new) in enumerate(zip(head.cells, now.cells)):
+        if old.cell_type != "code" or "nbval-ignore-output" in old.metadata.get("tags", []):
+            continue
+        compared += 1
+        if text_outputs(old) != text_outputs(new) or old.execution_count != new.execution_count:
+            differ.append(i)
+        images += sum(a != b for a, b in zip(old.outputs, new.outputs) if "image/png" in a.get("data", {}))
+    return compared, differ, images
+
+
 def main(argv):
     mode, paths = argv[0], argv[1:] or sorted(str(p) for p in (ROOT / "notebooks").glob("*.ipynb"))
+    if mode == "compare":
+        failed = False
+        for path in paths:
+            compared, differ, images = compare_with_head(path)
+            failed = failed or bool(differ)
+            print(f"{Path(path).name:40s} {compared:3d} code cells compared, "
+                  f"{len(differ)} text outputs changed {differ or ''}, {images} figures changed")
+        sys.exit(1 if failed else 0)
     rows = []
     for path in paths:
         nb, seconds = run(path)
@@ -70,6 +106,6 @@ def main(argv):
 
 
 if __name__ == "__main__":
-    if not sys.argv[1:] or sys.argv[1] not in {"execute", "bench"}:
+    if not sys.argv[1:] or sys.argv[1] not in {"execute", "bench", "compare"}:
         sys.exit(__doc__)
     main(sys.argv[1:])

@@ -3,7 +3,7 @@ import os
 
 import nbformat
 
-from conftest import ROOT
+from helpers import ROOT
 from run_notebooks import execute
 
 ATTEMPTS = {

@@ -3,7 +3,7 @@ import ast
 import re
 import sys
 
-from conftest import NOTEBOOKS, ROOT, code_cells, config, source, standard_cells
+from helpers import NOTEBOOKS, ROOT, code_cells, config, source, standard_cells
 
 ALLOWED_IMPORTS = {"tensorflow", "keras", "numpy", "matplotlib", "sklearn"} | set(sys.stdlib_module_names)
 FORBIDDEN_CODE = {

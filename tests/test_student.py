@@ -11,7 +11,7 @@ import re
 import nbformat
 import pytest
 
-from conftest import NOTEBOOKS
+from helpers import NOTEBOOKS
 from run_notebooks import execute
 from student_edition import student_edition
 

@@ -6,7 +6,10 @@ import re
 
 import pytest
 
-from conftest import ROOT, SHOTS, SITE
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SITE, SHOTS = ROOT / "_build" / "html", ROOT / "_build" / "screenshots"
 
 PAGES = sorted(str(p.relative_to(SITE)) for p in SITE.rglob("*.html")
                if not p.relative_to(SITE).parts[0].startswith("_"))
