@@ -141,3 +141,13 @@ def test_every_figure_has_alt_text(notebook):
             alt = cell["metadata"].get("mystnb", {}).get("image", {}).get("alt", "")
             assert len(alt) > 20, f"{path.name}: code cell {i} draws a figure without alt text " \
                                   "(cell metadata mystnb.image.alt)"
+
+
+def test_sections_are_numbered(notebook):
+    path, nb = notebook
+    chapter = int(path.name[:2])
+    headings = [line for c in nb["cells"] if c["cell_type"] == "markdown"
+                for line in source(c).splitlines() if line.startswith("## ")]
+    assert headings and headings[-1] == "## Exercises", f"{path.name}: the last section is ## Exercises"
+    for k, heading in enumerate(headings[:-1], start=1):
+        assert heading.startswith(f"## {chapter}.{k} "), f"{path.name}: {heading!r} should be ## {chapter}.{k} ..."
