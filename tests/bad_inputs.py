@@ -29,4 +29,11 @@ BAD_CALLS = {
         "scaled_dot_product_attention(np.zeros((3, 4)), np.zeros((5, 4)), np.zeros((5, 4)),"
         " mask=np.ones((3, 3), dtype=bool))",
     ],
+    "06": [
+        "gpt_param_count(100, 64.0, 2, 4, 256, 128)",
+        "gpt_param_count(100, 64, 2, 3, 256, 128)",
+        "forward_flops_per_token(100, 64, 0, 256, 128)",
+        "training_flops(np.zeros(3), 300e9)",
+        'training_memory_bytes("175B")',
+    ],
 }
