@@ -36,4 +36,12 @@ BAD_CALLS = {
         "training_flops(np.zeros(3), 300e9)",
         'training_memory_bytes("175B")',
     ],
+    "07": [
+        "distillation_loss(np.zeros(3), np.zeros(3), np.zeros(3, dtype=int))",
+        "distillation_loss_grad(np.zeros((4, 3)), np.zeros((4, 2)), np.zeros(4, dtype=int))",
+        "quantize_int8(np.zeros((0, 3)))",
+        "quantize_int8_per_channel(np.zeros(5))",
+        "dequantize(np.zeros(3), 0.1, 0)",
+        "magnitude_prune(np.zeros((3, 3)), 1.5)",
+    ],
 }
