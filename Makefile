@@ -16,7 +16,7 @@ NBVAL = --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.c
 SUITE = -m pytest tests notebooks --ignore=tests/site $(NBVAL)
 
 .PHONY: venv book test lab execute bench student test-site determinism test-numerics \
-        test-offline test-latest clean
+        test-config test-gpu format test-offline test-latest clean
 
 venv: $(STAMP)
 $(STAMP): requirements.txt
@@ -54,10 +54,26 @@ determinism: $(STAMP)  ## re-execute every chapter in place; no stored text outp
 	$(BIN)/python tests/run_notebooks.py compare $(wildcard $(NB))
 	git checkout -- notebooks
 
-test-numerics: $(STAMP)  ## nbval with oneDNN on and off, with 1 and 2 intra-op threads
-	TF_ENABLE_ONEDNN_OPTS=1 TF_NUM_INTRAOP_THREADS=2 OMP_NUM_THREADS=2 $(BIN)/python -m pytest notebooks $(NBVAL)
-	TF_ENABLE_ONEDNN_OPTS=0 TF_NUM_INTRAOP_THREADS=1 OMP_NUM_THREADS=1 $(BIN)/python -m pytest notebooks $(NBVAL)
-	TF_ENABLE_ONEDNN_OPTS=1 TF_NUM_INTRAOP_THREADS=1 OMP_NUM_THREADS=1 $(BIN)/python -m pytest notebooks $(NBVAL)
+# One configuration of the arithmetic: THREADS intra-op threads, oneDNN ONEDNN (0 or 1).
+THREADS ?= 8
+ONEDNN  ?= 1
+test-config: $(STAMP)  ## nbval (strict) over the chapters with THREADS threads and oneDNN ONEDNN
+	TF_ENABLE_ONEDNN_OPTS=$(ONEDNN) TF_NUM_INTRAOP_THREADS=$(THREADS) OMP_NUM_THREADS=$(THREADS) \
+	  $(BIN)/python -m pytest notebooks $(NBVAL)
+
+test-numerics: $(STAMP)  ## nbval at 1, 2, 4 and 8 intra-op threads, oneDNN on and off (8 runs)
+	@for t in 1 2 4 8; do for o in 0 1; do \
+	  echo "== $$t intra-op threads, oneDNN $$o"; \
+	  $(MAKE) --no-print-directory test-config THREADS=$$t ONEDNN=$$o || exit 1; \
+	done; done
+
+test-gpu: $(STAMP)  ## the suite on a machine with a GPU (strict: the ≈ rule masks what the GPU changes)
+	$(BIN)/python -c "import tensorflow as tf; gpus = tf.config.list_physical_devices('GPU'); \
+	  assert gpus, 'no GPU visible to TensorFlow'; print('GPUs:', gpus)"
+	TF_FORCE_GPU_ALLOW_GROWTH=true $(BIN)/python $(SUITE)
+
+format: $(STAMP)  ## ruff's formatter (line length 88) over the chapters' code cells
+	$(BIN)/ruff format --line-length 88 notebooks
 
 test-offline: $(STAMP)  ## the whole suite in a network namespace with no network at all (root)
 	unshare -n sh -c 'ip link set lo up && $(BIN)/python $(SUITE)'

@@ -1,8 +1,8 @@
-"""The student edition hides every solution, every self-check tells a student what is wrong, and
-every contract function refuses bad input with a one-line ValueError.
+"""The student edition hides every solution, and every self-check tells a student what is wrong.
 
-For each chapter, one kernel runs the chapter body, then the wrong-shape and wrong-dtype calls of
-tests/bad_inputs.py, then for every coding exercise: the student's stub followed by its self-check, a
+Formula functions do no shape policing of their own (they read like their formula); bad input is the
+job of `check()` and the self-checks. For each chapter, one kernel runs the chapter body, then for
+every coding exercise: the student's stub followed by its self-check, a
 deliberately wrong answer (values bent) and its self-check, a wrong shape and its self-check, and
 finally the real solution and its self-check. The self-check must fail with a one-line message the
 first three times and pass the last.
@@ -13,7 +13,6 @@ import re
 import nbformat
 import pytest
 
-from bad_inputs import BAD_CALLS
 from helpers import NOTEBOOKS
 from run_notebooks import execute
 from student_edition import student_edition
@@ -73,17 +72,13 @@ _probes = {}
 
 
 def probe(path):
-    """Run the chapter body, the bad-input calls and every exercise probe once; cache the result."""
+    """Run the chapter body and every exercise probe once; cache the result."""
     if path in _probes:
         return _probes[path]
     nb = nbformat.read(path, as_version=4)
     stubs = {id(o): s for o, s in zip(nb.cells, student_edition(nb).cells)}
     first = next(i for i, c in enumerate(nb.cells) if is_solution(c))
     cells = [nbformat.v4.new_code_cell(c.source) for c in nb.cells[:first] if c.cell_type == "code"]
-    bad = []                                      # (index of a bad call, the call)
-    for call in BAD_CALLS.get(path.name[:2], []):
-        cells.append(nbformat.v4.new_code_cell(call))
-        bad.append((len(cells) - 1, call))
     checks = []                                   # (index of a self-check run, what ran before it, label)
     for solution, self_check in exercises(nb):
         if self_check is None:                    # a derivation or an experiment: just run it
@@ -100,7 +95,7 @@ def probe(path):
             checks.append((len(cells) - 1, kind, self_check.source.splitlines()[0]))
     probe_nb = nbformat.v4.new_notebook(cells=cells, metadata=nb.metadata)
     execute(probe_nb, path.parent, allow_errors=True)
-    _probes[path] = probe_nb, bad, checks
+    _probes[path] = probe_nb, checks
     return _probes[path]
 
 
@@ -110,7 +105,7 @@ def errors_of(cell):
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_self_checks_fail_clearly_and_pass_on_the_solution(path):
-    probe_nb, _, checks = probe(path)
+    probe_nb, checks = probe(path)
     assert checks, f"{path.name} has no coding exercise with a self-check"
     for index, kind, label in checks:
         outputs = probe_nb.cells[index].outputs
@@ -127,15 +122,3 @@ def test_self_checks_fail_clearly_and_pass_on_the_solution(path):
             assert errors[0].ename in {"AssertionError", "ValueError"}, f"{where}: {errors[0].ename}"
             message = errors[0].evalue
             assert "\n" not in message and MESSAGES.search(message), f"{where}: {message!r}"
-
-
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
-def test_contract_functions_refuse_bad_input_in_one_line(path):
-    probe_nb, bad, _ = probe(path)
-    assert bad, f"{path.name}: list its contract functions' bad calls in tests/bad_inputs.py"
-    for index, call in bad:
-        errors = errors_of(probe_nb.cells[index])
-        assert errors and errors[0].ename == "ValueError", f"{path.name}: {call} -> {errors or 'no error'}"
-        message = errors[0].evalue
-        assert "\n" not in message and len(message) < 200, f"{path.name}: {call} -> {message!r}"
-        assert "shape" in message or "expected" in message or "must" in message, f"{call} -> {message!r}"
