@@ -94,6 +94,13 @@ def test_standard_cells_open_every_chapter(notebook):
     assert check_cell == standard_check, f"{path.name}: the check cell differs from CONTRIBUTING.md"
 
 
+def test_standard_cells_are_collapsed_on_the_website(notebook):
+    path, nb = notebook
+    for cell in code_cells(nb)[:2]:
+        assert "hide-input" in cell.get("metadata", {}).get("tags", []), \
+            f"{path.name}: tag the setup and check cells hide-input"
+
+
 def test_code_lines_fit_88_characters(notebook):
     path, nb = notebook
     long = [line for c in code_cells(nb) for line in source(c).splitlines() if len(line) > 88]

@@ -78,7 +78,7 @@ def test_search_finds_a_chapter(visit):
     page, problems = visit("search.html?q=cross-entropy")
     page.wait_for_selector("ul.search li a", timeout=20000)
     links = page.locator("ul.search li a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
-    assert any("01_softmax_cross_entropy" in link for link in links), links
+    assert any("02_softmax_cross_entropy" in link for link in links), links
     assert not problems, "\n".join(problems)
 
 
@@ -93,3 +93,27 @@ def test_screenshots_and_phone_width(visit, width):
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 1, f"{path} scrolls sideways by {overflow}px at {width}px"
         assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("path", CHAPTERS)
+def test_code_fits_a_desktop_screen_and_setup_is_collapsed(visit, path):
+    page, _ = visit(path, width=1280)
+    wide = page.evaluate("""() => [...document.querySelectorAll('article div.highlight pre')]
+        .filter(pre => pre.offsetParent !== null && pre.scrollWidth > pre.clientWidth + 1)
+        .map(pre => pre.textContent.split('\\n').sort((a, b) => b.length - a.length)[0])""")
+    assert not wide, f"{len(wide)} code blocks scroll sideways at 1280 px, e.g. {wide[0]!r}"
+    standard = page.locator("article div.cell.tag_hide-input")
+    assert standard.count() >= 2, "the setup and check cells are tagged hide-input"
+    for i in range(2):
+        cell = standard.nth(i)
+        assert cell.locator("details").count() and cell.locator("details").first.get_attribute(
+            "open") is None, "the setup and check cells are collapsed"
+        assert not cell.locator(".cell_input").is_visible()
+
+
+def test_errata_table_fits_the_page(visit):
+    page, problems = visit("book/errata.html", width=1280)
+    overflow = page.evaluate("""() => Math.max(0, ...[...document.querySelectorAll('article table')]
+        .map(t => t.scrollWidth - t.parentElement.clientWidth))""")
+    assert overflow <= 1, f"an errata table is {overflow}px wider than the page"
+    assert not problems, "\n".join(problems)
