@@ -111,9 +111,15 @@ def test_code_fits_a_desktop_screen_and_setup_is_collapsed(visit, path):
         assert not cell.locator(".cell_input").is_visible()
 
 
-def test_errata_table_fits_the_page(visit):
-    page, problems = visit("book/errata.html", width=1280)
-    overflow = page.evaluate("""() => Math.max(0, ...[...document.querySelectorAll('article table')]
-        .map(t => t.scrollWidth - t.parentElement.clientWidth))""")
-    assert overflow <= 1, f"an errata table is {overflow}px wider than the page"
+@pytest.mark.parametrize("width", [1280, 390])
+def test_errata_fit_the_page(visit, width):
+    page, problems = visit("book/errata.html", width=width)
+    page.wait_for_function("document.querySelectorAll('mjx-container').length > 0", timeout=20000)
+    entries = page.locator("article p strong").evaluate_all("ss => ss.map(s => s.textContent)")
+    numbers = [int(m.group(1)) for m in map(re.compile(r"^(\d+)\. ").match, entries) if m]
+    assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) >= 20, numbers
+    overflow = page.evaluate("""() => Math.max(0, ...[...document.querySelectorAll('article *')]
+        .filter(e => e.offsetParent !== null)
+        .map(e => e.getBoundingClientRect().right - window.innerWidth))""")
+    assert overflow <= 1, f"something on the errata page sticks out by {overflow}px at {width}px"
     assert not problems, "\n".join(problems)
