@@ -39,7 +39,8 @@ def is_solution(cell):
 
 
 def is_self_check(cell):
-    return cell.cell_type == "code" and not is_solution(cell) and "check(" in cell.source
+    return (cell.cell_type == "code" and not is_solution(cell)
+            and re.search(r"\bcheck(_all)?\(", cell.source) is not None)
 
 
 def exercises(nb):
