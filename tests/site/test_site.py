@@ -32,7 +32,7 @@ def test_page_loads_offline_without_errors(visit, path):
 @pytest.mark.parametrize("path", CHAPTERS)
 def test_math_is_typeset(visit, path):
     page, problems = visit(path)
-    page.wait_for_function("document.querySelectorAll('mjx-container').length > 0", timeout=20000)
+    page.wait_for_function("document.querySelectorAll('mjx-container').length > 0", timeout=60000)
     assert page.locator("mjx-container").count() >= 5
     assert not page.locator(".math:not(:has(mjx-container))").count(), "math left untypeset"
     assert not problems, "\n".join(problems)
@@ -88,7 +88,7 @@ def test_screenshots_and_phone_width(visit, width):
     for name, path in [("home", "book/intro.html"), ("chapter", CHAPTERS[0])]:
         page, problems = visit(path, width=width, height=844 if width < 500 else 900)
         if path in CHAPTERS:
-            page.wait_for_function("document.querySelectorAll('mjx-container').length > 0", timeout=20000)
+            page.wait_for_function("document.querySelectorAll('mjx-container').length > 0", timeout=60000)
         page.screenshot(path=str(SHOTS / f"{name}-{width}px.png"))
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 1, f"{path} scrolls sideways by {overflow}px at {width}px"
@@ -114,7 +114,7 @@ def test_code_fits_a_desktop_screen_and_setup_is_collapsed(visit, path):
 @pytest.mark.parametrize("width", [1280, 390])
 def test_errata_fit_the_page(visit, width):
     page, problems = visit("book/errata.html", width=width)
-    page.wait_for_function("document.querySelectorAll('mjx-container').length > 0", timeout=20000)
+    page.wait_for_function("document.querySelectorAll('mjx-container').length > 0", timeout=60000)
     entries = page.locator("article p strong").evaluate_all("ss => ss.map(s => s.textContent)")
     numbers = [int(m.group(1)) for m in map(re.compile(r"^(\d+)\. ").match, entries) if m]
     assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) >= 20, numbers
