@@ -15,8 +15,8 @@ export MPLBACKEND := module://matplotlib_inline.backend_inline
 NBVAL = --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
 SUITE = -m pytest tests notebooks --ignore=tests/site $(NBVAL)
 
-.PHONY: venv book test lab execute bench student test-site determinism test-numerics \
-        test-config test-gpu format test-offline test-latest clean
+.PHONY: venv book test lab execute bench assignment student autograde test-site determinism \
+        test-numerics test-config test-gpu format test-offline test-latest clean
 
 venv: $(STAMP)
 $(STAMP): requirements.txt
@@ -40,8 +40,19 @@ execute: $(STAMP)  ## re-run notebooks in place, top to bottom, fresh kernel eac
 bench: $(STAMP)  ## time each notebook on this machine (writes nothing)
 	$(BIN)/python tests/run_notebooks.py bench $(wildcard $(NB))
 
-student: $(STAMP)  ## the student edition (solutions replaced by stubs) in _build/student
-	$(BIN)/python tests/student_edition.py _build/student
+# The classroom (nbgrader; configuration in nbgrader_config.py). The course directory is COURSE:
+# _build by default; keep a real course's gradebook elsewhere (make clean deletes _build).
+COURSE ?= _build
+export FFK_COURSE := $(abspath $(COURSE))
+
+assignment: $(STAMP)  ## nbgrader's release (student edition) of every chapter: COURSE/release/NN_topic/
+	$(BIN)/python tests/classroom.py assignment
+
+student: assignment  ## the student edition: the same release as make assignment
+
+autograde: $(STAMP)  ## grade SUBMISSIONS=<dir>/<student>/<NN_topic>/<NN_topic>.ipynb: COURSE/grades.csv
+	@test -n "$(SUBMISSIONS)" || { echo "usage: make autograde SUBMISSIONS=<dir>"; exit 2; }
+	$(BIN)/python tests/classroom.py autograde "$(SUBMISSIONS)"
 
 test-site: book  ## the website in headless Chromium; screenshots in _build/screenshots
 	@command -v chromium >/dev/null || { echo "needs Debian's chromium: apt-get install chromium"; exit 1; }

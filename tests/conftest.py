@@ -1,6 +1,7 @@
-"""Test-session set-up: the network guard for every kernel, and the `notebook` fixture."""
+"""Test-session set-up: the network guard for every kernel, the `notebook` and `release` fixtures."""
 import os
 import shutil
+import subprocess
 import tempfile
 from pathlib import Path
 
@@ -15,7 +16,20 @@ _ipython_dir = Path(tempfile.mkdtemp(prefix="ffk-ipython-"))
 shutil.copy(ROOT / "tests" / "no_network.py", _ipython_dir / "profile_default" / "startup" / "00_no_network.py")
 os.environ["IPYTHONDIR"] = str(_ipython_dir)
 
+# The classroom tests always use the course in _build (never a teacher's COURSE=... elsewhere).
+COURSE = ROOT / "_build"
+os.environ["FFK_COURSE"] = str(COURSE)
+
 
 @pytest.fixture(params=NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def notebook(request):
     return request.param, load(request.param)
+
+
+@pytest.fixture(scope="session")
+def release():
+    """`make assignment`, once per session: nbgrader's release of every chapter; the release dir."""
+    result = subprocess.run(["make", "--no-print-directory", f"COURSE={COURSE}", "assignment"],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return COURSE / "release"

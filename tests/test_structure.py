@@ -215,3 +215,42 @@ def test_sections_are_numbered(notebook):
     assert headings and headings[-1] == "## Exercises", f"{path.name}: the last section is ## Exercises"
     for k, heading in enumerate(headings[:-1], start=1):
         assert heading.startswith(f"## {chapter}.{k} "), f"{path.name}: {heading!r} should be ## {chapter}.{k} ..."
+
+
+def test_exercises_numbered_each_with_one_solution(notebook):
+    path, nb = notebook
+    numbers = [int(n) for c in nb["cells"] if c["cell_type"] == "markdown"
+               for n in re.findall(r"^### Exercise (\d+) \(", source(c), re.M)]
+    assert numbers == list(range(1, len(numbers) + 1)), f"{path.name}: exercises {numbers}"
+    ids = [c["metadata"].get("nbgrader", {}).get("grade_id", "") for c in nb["cells"]]
+    answers = [re.match(r"ch\d\d-ex(\d+)-", i).group(1) for i in ids
+               if i.endswith(("-solution", "-answer"))]
+    assert answers == [str(n) for n in numbers], f"{path.name}: solution cells for {answers}"
+
+
+def test_grading_metadata_is_what_the_tagger_writes(notebook):
+    """nbgrader metadata: exactly `python tests/classroom.py tag` (CONTRIBUTING, Grading metadata)."""
+    import nbformat
+    from classroom import grading_metadata
+
+    path, _ = notebook
+    nb = nbformat.read(path, as_version=4)
+    expected = grading_metadata(nb, path.stem)
+    for i, cell in enumerate(nb.cells):
+        got = cell.metadata.get("nbgrader")
+        assert got == expected.get(i), (
+            f"{path.name}, cell {i}: nbgrader metadata {got} (run tests/classroom.py tag)")
+
+
+def test_every_self_check_has_hidden_tests_and_ends_with_a_call(notebook):
+    path, nb = notebook
+    tests = [c for c in nb["cells"] if c["metadata"].get("nbgrader", {}).get("grade")
+             and not c["metadata"]["nbgrader"].get("solution")]
+    assert tests, f"{path.name}: no autograded self-check"
+    for cell in tests:
+        src, gid = source(cell), cell["metadata"]["nbgrader"]["grade_id"]
+        assert re.search(r"^### BEGIN HIDDEN TESTS\n(.+\n)+### END HIDDEN TESTS$", src, re.M), (
+            f"{path.name} {gid}: no hidden tests block")
+        last = ast.parse(src).body[-1]
+        assert isinstance(last, ast.Expr) and isinstance(last.value, ast.Call), (
+            f"{path.name} {gid}: must end with the check call (a displayed value is a score)")

@@ -1,11 +1,12 @@
-"""The student edition hides every solution, and every self-check tells a student what is wrong.
+"""The student edition (nbgrader's release, `make assignment`) hides every solution and every hidden
+test, and every self-check tells a student what is wrong.
 
 Formula functions do no shape policing of their own (they read like their formula); bad input is the
 job of `check()` and the self-checks. For each chapter, one kernel runs the chapter body, then for
-every coding exercise: the student's stub followed by its self-check, a
-deliberately wrong answer (values bent) and its self-check, a wrong shape and its self-check, and
-finally the real solution and its self-check. The self-check must fail with a one-line message the
-first three times and pass the last.
+every coding exercise: the release's stub followed by the release's self-check, a
+deliberately wrong answer (values bent) and the instructor's self-check (hidden tests included), a wrong
+shape and that self-check, and finally the real solution and that self-check. The self-check must fail
+with a one-line message the first three times and pass the last, hidden tests included.
 """
 import ast
 import re
@@ -15,7 +16,6 @@ import pytest
 
 from helpers import NOTEBOOKS
 from run_notebooks import execute
-from student_edition import student_edition
 
 WRONG = {
     "values": "np.asarray(a, dtype=float) * 1.25 + 0.5",
@@ -32,6 +32,11 @@ def _wrong_answer(f):
     return g
 '''
 MESSAGES = re.compile(r"largest difference|wrong shape|NaN or inf|expected numbers")
+HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS\n.*?### END HIDDEN TESTS\n?", re.S)
+
+
+def release_of(path, release):
+    return nbformat.read(release / path.stem / path.name, as_version=4)
 
 
 def is_solution(cell):
@@ -55,12 +60,15 @@ def defined_functions(cell):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
-def test_student_edition_has_no_solution_code(path):
+def test_student_edition_has_no_solution_code(path, release):
     nb = nbformat.read(path, as_version=4)
-    student = student_edition(nb)
+    student = release_of(path, release)
+    assert [c.cell_type for c in student.cells] == [c.cell_type for c in nb.cells]
     for original, stub in zip(nb.cells, student.cells):
+        assert not stub.get("outputs"), f"{path.name}: the release keeps an output"
         if not is_solution(original):
-            assert stub.source == original.source
+            assert stub.source.rstrip() == HIDDEN.sub("", original.source).rstrip()
+            assert "HIDDEN TESTS" not in stub.source
             continue
         assert "BEGIN SOLUTION" not in stub.source and "your turn" in stub.source.lower()
         region = re.findall(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", original.source, re.S)
@@ -72,12 +80,13 @@ def test_student_edition_has_no_solution_code(path):
 _probes = {}
 
 
-def probe(path):
+def probe(path, release):
     """Run the chapter body and every exercise probe once; cache the result."""
     if path in _probes:
         return _probes[path]
     nb = nbformat.read(path, as_version=4)
-    stubs = {id(o): s for o, s in zip(nb.cells, student_edition(nb).cells)}
+    student = release_of(path, release).cells
+    stubs = {id(o): s for o, s in zip(nb.cells, student)}
     first = next(i for i, c in enumerate(nb.cells) if is_solution(c))
     cells = [nbformat.v4.new_code_cell(c.source) for c in nb.cells[:first] if c.cell_type == "code"]
     checks = []                                   # (index of a self-check run, what ran before it, label)
@@ -85,14 +94,16 @@ def probe(path):
         if self_check is None:                    # a derivation or an experiment: just run it
             cells.append(nbformat.v4.new_code_cell(solution.source))
             continue
-        runs = [(stubs[id(solution)].source, "stub")]
+        runs = [(stubs[id(solution)].source, "stub")]  # then the release's self-check
         for kind, expr in WRONG.items():
             wraps = "\n".join(f"{f} = _wrong_answer({f})" for f in defined_functions(solution))
             runs.append((solution.source + "\n" + MUTATE.format(expr=expr) + wraps, kind))
         runs.append((solution.source, "solution"))
+        released_check = stubs[id(self_check)].source
         for code, kind in runs:
             cells.append(nbformat.v4.new_code_cell(code))
-            cells.append(nbformat.v4.new_code_cell(self_check.source))
+            cells.append(nbformat.v4.new_code_cell(
+                released_check if kind == "stub" else self_check.source))
             checks.append((len(cells) - 1, kind, self_check.source.splitlines()[0]))
     probe_nb = nbformat.v4.new_notebook(cells=cells, metadata=nb.metadata)
     execute(probe_nb, path.parent, allow_errors=True)
@@ -105,8 +116,8 @@ def errors_of(cell):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
-def test_self_checks_fail_clearly_and_pass_on_the_solution(path):
-    probe_nb, checks = probe(path)
+def test_self_checks_fail_clearly_and_pass_on_the_solution(path, release):
+    probe_nb, checks = probe(path, release)
     assert checks, f"{path.name} has no coding exercise with a self-check"
     for index, kind, label in checks:
         outputs = probe_nb.cells[index].outputs
