@@ -24,8 +24,11 @@ c.ClearSolutions.code_stub = {
 }
 c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
 
-# Autograding runs a whole chapter: some cells train a model for tens of seconds.
+# Autograding runs a whole chapter: some cells train a model for tens of seconds. Errors are shown
+# as their one line (the self-checks' messages), without the code around them: a traceback's
+# context would otherwise show lines of the hidden tests in the feedback.
 c.Execute.timeout = 900
+c.Execute.extra_arguments = ["--InteractiveShell.xmode=Minimal"]
 # A self-check cell a student deleted is put back (after the cell before it) and still graded.
 c.OverwriteCells.add_missing_cells = True
 c.Autograde.create_student = True
