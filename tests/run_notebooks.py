@@ -101,7 +101,8 @@ def main(argv):
         total = sum(s for _, s in rows)
         print("\n| notebook | wall time (s) | budget |\n|---|---:|---|")
         for name, s in rows:
-            print(f"| {name} | {s:.1f} | {'ok' if s < 60 else 'OVER 60 s'} |")
+            budget = 90 if name.startswith("08_tiny_gpt") else 60  # the tiny GPT gets 90 s
+            print(f"| {name} | {s:.1f} | {'ok' if s < budget else f'OVER {budget} s'} |")
         print(f"| **total** | {total:.1f} | {'ok' if total < 300 else 'OVER 5 min'} |")
 
 
