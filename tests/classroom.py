@@ -130,6 +130,8 @@ def chapter_of(nb):
 def screen(submissions):
     """Sort SUBMISSIONS/<student>/<NN_topic>/... into gradable (student, stem, path) and problems."""
     gradable, problems = [], []
+    for stray in sorted(p for p in submissions.iterdir() if not p.is_dir()):
+        problems.append(f"{stray.name}: not a student's folder (expected <student id>/NN_topic/)")
     for student in sorted(p for p in submissions.iterdir() if p.is_dir()):
         for folder in sorted(student.iterdir()):
             where = f"{student.name}/{folder.name}"

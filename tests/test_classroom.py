@@ -118,7 +118,7 @@ def graded(tmp_path_factory, release):
             hand_in(f"{MADE_UP}reordered", stem, reordered(student_nb, source))
             expected[(f"{MADE_UP}reordered", stem)] = (auto, total)
     # What must be reported and skipped: a file that is not a notebook, another chapter's notebook,
-    # a folder that is no chapter, and a stray file beside a good submission.
+    # one without grading metadata, a folder that is no chapter, stray files.
     hand_in(f"{MADE_UP}mixup", GRADED[0], "my answers are in the PDF")
     other = nbformat.read(release / GRADED[0] / f"{GRADED[0]}.ipynb", as_version=4)
     hand_in(f"{MADE_UP}mixup", GRADED[1], other)
@@ -128,6 +128,7 @@ def graded(tmp_path_factory, release):
     hand_in(f"{MADE_UP}mixup", GRADED[2], stripped)
     (submissions / f"{MADE_UP}mixup" / "homework").mkdir()
     (submissions / f"{MADE_UP}perfect" / GRADED[0] / "notes.txt").write_text("scratch")
+    (submissions / "answers.ipynb").write_text("{}")
 
     result = subprocess.run(["make", "--no-print-directory", f"COURSE={COURSE}", "autograde",
                              f"SUBMISSIONS={submissions}"], cwd=ROOT, capture_output=True, text=True)
@@ -163,7 +164,8 @@ def test_bad_submissions_are_reported_by_name_and_skipped(graded):
                  f"SKIPPED: {mixup}/{GRADED[1]}/{GRADED[1]}.ipynb: is the notebook of {GRADED[0]}",
                  f"SKIPPED: {mixup}/{GRADED[2]}/{GRADED[2]}.ipynb: carries no grading metadata",
                  f"SKIPPED: {mixup}/homework: not a chapter of the book",
-                 f"SKIPPED: {MADE_UP}perfect/{GRADED[0]}/notes.txt: not {GRADED[0]}.ipynb"]:
+                 f"SKIPPED: {MADE_UP}perfect/{GRADED[0]}/notes.txt: not {GRADED[0]}.ipynb",
+                 "SKIPPED: answers.ipynb: not a student's folder"]:
         assert line in output, f"missing {line!r} in:\n{output}"
     assert not [key for key in rows if key[0] == mixup], "a skipped submission was graded"
 
